@@ -1,0 +1,17 @@
+"""Local demo settings used by `make run`. Never use these on a server."""
+
+from __future__ import annotations
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DEBUG", default=True)
+SECRET_KEY = env.str("SECRET_KEY", default="insecure-local-demo-key-never-use-in-production")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
+# The demo accounts sign in with a password only, so people can try the service at once.
+# MFA stays enforced everywhere else (base, test and production settings).
+DHR_REQUIRE_MFA = env.bool("DHR_REQUIRE_MFA", default=False)
+FIELD_ENCRYPTION_KEYS = env.list(
+    "FIELD_ENCRYPTION_KEYS", default=["ZGVtby1vbmx5LWZpZWxkLWtleS0zMi1ieXRlcy0hISE="]
+)
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.filebased.EmailBackend")
