@@ -214,9 +214,13 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Statutory clock configuration (rules as data live in dhr/clock/statutory.py).
-# The 2016 guidance sets six months to completion; the 2024 draft proposes twelve.
-DHR_COMPLETION_MONTHS = env.int("DHR_COMPLETION_MONTHS", default=6)
+# Statutory clock configuration (rules as data live in dhr/clock/statutory.py). Keys are the
+# rules' setting names. The 2016 guidance sets six months to completion; the 2024 draft
+# proposes twelve.
+DHR_CLOCK_OVERRIDES: dict[str, int] = {
+    "COMPLETION_MONTHS": env.int("DHR_COMPLETION_MONTHS", default=6),
+    "IMR_DUE_WEEKS": env.int("DHR_IMR_DUE_WEEKS", default=6),
+}
 # The prospective DARDR rule set (VPA 2024 s.19) applies from this date; unset = not commenced.
 DARDR_COMMENCEMENT_DATE = env.str("DARDR_COMMENCEMENT_DATE", default="")
 # Field-level encryption key for names and contact details: separate from SECRET_KEY.

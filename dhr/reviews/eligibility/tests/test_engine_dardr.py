@@ -32,7 +32,7 @@ INSUFFICIENT = Recommendation.INSUFFICIENT_INFORMATION
 
 CASES: dict[str, Case] = {
     "adult partner homicide": Case({}, REC, cites=("R8", "R1", "R10", "R9")),
-    "victim 15": Case({"victim_age_at_death": 15}, CHILD, cites=("R1",), not_cites=("R8", "R9")),
+    "victim 15": Case({"victim_age_at_death": 15}, CHILD, cites=("R1",), not_cites=("R9", "R10")),
     "victim 16": Case(
         {"victim_age_at_death": 16}, REC, frozenset({Flag.JOINT_REVIEW_CHILDREN}), ("R12",)
     ),

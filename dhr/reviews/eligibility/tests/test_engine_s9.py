@@ -110,7 +110,7 @@ CASES: dict[str, Case] = {
         cites=("R5", "R2"),
     ),
     # R3 and R4: relationship.
-    "relative": Case({"relationship": Relationship.RELATIVE}, REC, ("R3",), not_cites=("R4",)),
+    "relative": Case({"relationship": Relationship.RELATIVE}, REC, cites=("R3",), not_cites=("R4",)),
     "former partner": Case(
         {"relationship": Relationship.FORMER_INTIMATE_PARTNER},
         REC,
