@@ -68,8 +68,7 @@ CAUSE_UNKNOWN_DARDR = (
     "suspect's behaviour towards the deceased."
 )
 CAUSE_MET_DARDR = (
-    "The death has, or appears to have, resulted from the suspect's behaviour towards the "
-    "deceased."
+    "The death has, or appears to have, resulted from the suspect's behaviour towards the deceased."
 )
 CAUSE_NOT_MET_DARDR = (
     "The death did not result, and does not appear to have resulted, from the suspect's "

@@ -49,7 +49,9 @@ CPS_REVIEWS_URL = (
     "https://cps.gov.uk/legal-guidance/inquiries-and-reviews-statutory-and-independent-child-"
     "and-adult-safeguarding"
 )
-SHEFFIELD_PROTOCOL_URL = "https://docest.com/sheffield-safer-and-sustainable-communities-partnership"
+SHEFFIELD_PROTOCOL_URL = (
+    "https://docest.com/sheffield-safer-and-sustainable-communities-partnership"
+)
 HOME_OFFICE_LIBRARY_URL = "https://homicide-review.homeoffice.gov.uk/"
 DHRD_CODEBOOK_URL = "https://github.com/lillycrellin/alcohol-indicators-dhr"
 SUSR_GUIDANCE_URL = "https://gov.wales/single-unified-safeguarding-review-guidance"

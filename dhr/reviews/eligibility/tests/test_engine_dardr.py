@@ -166,7 +166,10 @@ def test_each_kind_of_abusive_behaviour_is_enough_on_its_own(abuse_type: AbuseTy
 @pytest.mark.parametrize(
     ("overrides", "label"),
     [
-        ({"relationship": Relationship.HOUSEHOLD_MEMBER, "personal_connection": frozenset()}, "lodger"),
+        (
+            {"relationship": Relationship.HOUSEHOLD_MEMBER, "personal_connection": frozenset()},
+            "lodger",
+        ),
         ({"suspect_age": 15}, "suspect under 16"),
         ({"suspect_age": 12, "relationship": Relationship.RELATIVE}, "child kills relative"),
     ],

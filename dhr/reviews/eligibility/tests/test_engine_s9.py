@@ -61,7 +61,9 @@ CASES: dict[str, Case] = {
         cites=("R5",),
         missing=("suspected_suicide",),
     ),
-    "cause unknown": Case({"cause": Cause.UNKNOWN}, INSUFFICIENT, cites=("R2",), missing=("cause",)),
+    "cause unknown": Case(
+        {"cause": Cause.UNKNOWN}, INSUFFICIENT, cites=("R2",), missing=("cause",)
+    ),
     "cause and suicide unknown": Case(
         {"cause": Cause.UNKNOWN, "suspected_suicide": None},
         INSUFFICIENT,
@@ -110,7 +112,9 @@ CASES: dict[str, Case] = {
         cites=("R5", "R2"),
     ),
     # R3 and R4: relationship.
-    "relative": Case({"relationship": Relationship.RELATIVE}, REC, cites=("R3",), not_cites=("R4",)),
+    "relative": Case(
+        {"relationship": Relationship.RELATIVE}, REC, cites=("R3",), not_cites=("R4",)
+    ),
     "former partner": Case(
         {"relationship": Relationship.FORMER_INTIMATE_PARTNER},
         REC,

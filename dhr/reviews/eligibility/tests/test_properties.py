@@ -130,9 +130,7 @@ def test_reasons_render_through_the_translation_function(
 
 
 @given(eligibility_facts(), rulesets)
-def test_unknown_answers_are_never_a_silent_pass(
-    facts: EligibilityFacts, ruleset: RuleSet
-) -> None:
+def test_unknown_answers_are_never_a_silent_pass(facts: EligibilityFacts, ruleset: RuleSet) -> None:
     result = assess(facts, ruleset=ruleset)
     missing = missing_answers(facts, ruleset)
 
@@ -185,9 +183,7 @@ def test_section_9_sets_no_age_limit_for_the_suspect(
 
 
 @given(eligibility_facts(), rulesets)
-def test_the_wales_flag_follows_the_jurisdiction(
-    facts: EligibilityFacts, ruleset: RuleSet
-) -> None:
+def test_the_wales_flag_follows_the_jurisdiction(facts: EligibilityFacts, ruleset: RuleSet) -> None:
     result = assess(facts, ruleset=ruleset)
 
     assert (Flag.WALES_SUSR in result.flags) == (facts.jurisdiction is Jurisdiction.WALES)

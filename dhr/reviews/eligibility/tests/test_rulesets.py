@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -87,7 +89,7 @@ def test_the_documentation_lists_every_rule_with_its_source(ruleset: RuleSet) ->
     doc = DOC.read_text(encoding="utf-8")
     section = doc.split(f"`{ruleset.code}`", 1)[1]
     for rule in ruleset.rules:
-        row = next((line for line in section.splitlines() if line.startswith(f"| {rule.id} |")))
+        row = next(line for line in section.splitlines() if line.startswith(f"| {rule.id} |"))
         assert rule.source in row, rule.id
         for url in rule.urls:
             assert url in row, (rule.id, url)
@@ -112,3 +114,12 @@ def test_impossible_facts_are_refused(overrides: dict[str, object], message: str
 def test_sets_of_answers_must_be_frozen() -> None:
     with pytest.raises(TypeError, match="abuse_types"):
         EligibilityFacts(jurisdiction=Jurisdiction.ENGLAND, abuse_types=set())  # type: ignore[arg-type]
+
+
+def test_the_engine_imports_without_django() -> None:
+    """The engine is plain Python (conventions.md; import-linter contract)."""
+    code = "import sys, dhr.reviews.eligibility; sys.exit('django' in sys.modules)"
+    repo = Path(__file__).resolve().parents[4]
+    completed = subprocess.run([sys.executable, "-c", code], cwd=repo, check=False)  # noqa: S603
+
+    assert completed.returncode == 0
