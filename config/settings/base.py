@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "dhr.accounts",
     "dhr.reviews",
     "dhr.clock",
+    "dhr.documents",
+    "dhr.demo",
 ]
 
 MIDDLEWARE = [

@@ -74,7 +74,9 @@ class ReminderSent(models.Model):
     """One reminder e-mail sent; the unique constraint makes `send_due_reminders` idempotent."""
 
     deadline = models.ForeignKey(Deadline, on_delete=models.CASCADE, related_name="reminders")
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
     kind = models.CharField(max_length=24)  # "due_soon" or "overdue"
     due_on = models.DateField()
     sent_at = models.DateTimeField(auto_now_add=True)
@@ -85,3 +87,6 @@ class ReminderSent(models.Model):
                 fields=["deadline", "recipient", "kind", "due_on"], name="reminder_once"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} reminder for {self.due_on:%Y-%m-%d}"

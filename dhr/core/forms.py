@@ -44,7 +44,9 @@ class GovukDateField(forms.MultiValueField):
     widget = GovukDateWidget
 
     def __init__(self, **kwargs: Any) -> None:
-        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        # Subfields are optional so that `compress` can say which part is missing, in the
+        # Design System's words, instead of Django's generic "Enter a complete value".
+        fields = tuple(forms.CharField(required=False) for _part in range(3))
         super().__init__(fields=fields, require_all_fields=False, **kwargs)
         self.label_text = str(kwargs.get("label") or "")
 
@@ -64,7 +66,9 @@ class GovukDateField(forms.MultiValueField):
         try:
             date = dt.date(int(year), int(month), int(day))
         except ValueError as error:
-            raise forms.ValidationError(_("The date must be a real date"), code="invalid") from error
+            raise forms.ValidationError(
+                _("The date must be a real date"), code="invalid"
+            ) from error
         if date.year < 1900:
             raise forms.ValidationError(_("The year must include 4 numbers"), code="invalid")
         return date

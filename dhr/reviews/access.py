@@ -33,9 +33,7 @@ def review_roles(user: Any, review: Review) -> frozenset[str]:
     cache: dict[Any, frozenset[str]] = user.__dict__.setdefault("_dhr_review_roles", {})
     if review.pk not in cache:
         own = set(
-            ReviewMembership.objects.filter(user=user, review=review).values_list(
-                "role", flat=True
-            )
+            ReviewMembership.objects.filter(user=user, review=review).values_list("role", flat=True)
         )
         own |= set(csp_roles(user, review.lead_csp_id)) & CSP_WIDE_ROLES
         cache[review.pk] = frozenset(own)

@@ -27,7 +27,10 @@ class ReviewState(models.TextChoices):
 class DecisionOutcome(models.TextChoices):
     REVIEW = "review", _("Hold a Domestic Homicide Review")
     NO_REVIEW = "no_review", _("Do not hold a review")
-    JOINT_REVIEW = "joint_review", _("Hold a joint review (with a SAR or child safeguarding review)")
+    JOINT_REVIEW = (
+        "joint_review",
+        _("Hold a joint review (with a SAR or child safeguarding review)"),
+    )
     SUSR = "susr", _("Single Unified Safeguarding Review (Wales)")
 
 
@@ -97,13 +100,48 @@ class AppointmentRole(models.TextChoices):
 POLICE_FORCE_AREAS: list[tuple[str, str]] = [
     (name, name)
     for name in [
-        "Avon and Somerset", "Bedfordshire", "Cambridgeshire", "Cheshire", "City of London",
-        "Cleveland", "Cumbria", "Derbyshire", "Devon and Cornwall", "Dorset", "Durham",
-        "Dyfed-Powys", "Essex", "Gloucestershire", "Greater Manchester", "Gwent", "Hampshire",
-        "Hertfordshire", "Humberside", "Kent", "Lancashire", "Leicestershire", "Lincolnshire",
-        "Merseyside", "Metropolitan Police", "Norfolk", "North Wales", "North Yorkshire",
-        "Northamptonshire", "Northumbria", "Nottinghamshire", "South Wales", "South Yorkshire",
-        "Staffordshire", "Suffolk", "Surrey", "Sussex", "Thames Valley", "Warwickshire",
-        "West Mercia", "West Midlands", "West Yorkshire", "Wiltshire",
+        "Avon and Somerset",
+        "Bedfordshire",
+        "Cambridgeshire",
+        "Cheshire",
+        "City of London",
+        "Cleveland",
+        "Cumbria",
+        "Derbyshire",
+        "Devon and Cornwall",
+        "Dorset",
+        "Durham",
+        "Dyfed-Powys",
+        "Essex",
+        "Gloucestershire",
+        "Greater Manchester",
+        "Gwent",
+        "Hampshire",
+        "Hertfordshire",
+        "Humberside",
+        "Kent",
+        "Lancashire",
+        "Leicestershire",
+        "Lincolnshire",
+        "Merseyside",
+        "Metropolitan Police",
+        "Norfolk",
+        "North Wales",
+        "North Yorkshire",
+        "Northamptonshire",
+        "Northumbria",
+        "Nottinghamshire",
+        "South Wales",
+        "South Yorkshire",
+        "Staffordshire",
+        "Suffolk",
+        "Surrey",
+        "Sussex",
+        "Thames Valley",
+        "Warwickshire",
+        "West Mercia",
+        "West Midlands",
+        "West Yorkshire",
+        "Wiltshire",
     ]
 ]

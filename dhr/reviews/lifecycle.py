@@ -43,20 +43,32 @@ def _always(review: Review) -> str | None:
 
 MANUAL_TRANSITIONS: tuple[ManualTransition, ...] = (
     ManualTransition(
-        "complete-set-up", "complete_set_up", _("Mark set-up complete"),
-        "reviews.advance_lifecycle", _has_chair,
+        "complete-set-up",
+        "complete_set_up",
+        _("Mark set-up complete"),
+        "reviews.advance_lifecycle",
+        _has_chair,
     ),
     ManualTransition(
-        "start-information-gathering", "start_information_gathering",
-        _("Start information gathering"), "reviews.advance_lifecycle", _always,
+        "start-information-gathering",
+        "start_information_gathering",
+        _("Start information gathering"),
+        "reviews.advance_lifecycle",
+        _always,
     ),
     ManualTransition(
-        "start-analysis", "start_analysis", _("Start analysis and drafting"),
-        "reviews.advance_lifecycle", _always,
+        "start-analysis",
+        "start_analysis",
+        _("Start analysis and drafting"),
+        "reviews.advance_lifecycle",
+        _always,
     ),
     ManualTransition(
-        "start-local-sign-off", "start_local_sign_off", _("Send for local sign-off"),
-        "reviews.advance_lifecycle", _always,
+        "start-local-sign-off",
+        "start_local_sign_off",
+        _("Send for local sign-off"),
+        "reviews.advance_lifecycle",
+        _always,
     ),
 )
 MANUAL_BY_SLUG = {t.slug: t for t in MANUAL_TRANSITIONS}

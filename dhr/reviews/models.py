@@ -37,9 +37,7 @@ class Review(TimeStampedModel):
     """One case, from the first notification of a death to closure."""
 
     reference = models.CharField(_("reference"), max_length=32, unique=True)
-    lead_csp = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="led_reviews"
-    )
+    lead_csp = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="led_reviews")
     # Cross-border cases: other CSPs that co-operate (the lead is normally the CSP where the
     # victim normally lived; domain.md 2.1 A4, R23).
     cooperating_csps = models.ManyToManyField(
@@ -102,9 +100,7 @@ class Review(TimeStampedModel):
     def start_local_sign_off(self) -> None:
         pass
 
-    @transition(
-        field=state, source=[S.LOCAL_SIGN_OFF, S.SUBMITTED_QA], target=S.SUBMITTED_QA
-    )
+    @transition(field=state, source=[S.LOCAL_SIGN_OFF, S.SUBMITTED_QA], target=S.SUBMITTED_QA)
     def submit_to_home_office(self) -> None:
         pass
 
@@ -198,7 +194,9 @@ class Notification(TimeStampedModel):
             and self.notified_at
             and timezone.localtime(self.notified_at).date() < self.date_of_death
         ):
-            errors["notified_at"] = _("The date notified must be the same as or after the date of death")
+            errors["notified_at"] = _(
+                "The date notified must be the same as or after the date of death"
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -268,7 +266,9 @@ class Decision(TimeStampedModel):
                 {"rationale": _("Enter the rationale for deciding not to hold a review")}
             )
         if self.decided_on and self.decided_on > timezone.localdate():
-            raise ValidationError({"decided_on": _("The date of decision must be today or in the past")})
+            raise ValidationError(
+                {"decided_on": _("The date of decision must be today or in the past")}
+            )
 
 
 class HomeOfficeNotification(TimeStampedModel):
@@ -369,3 +369,6 @@ class TimelineEvent(models.Model):
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d} {self.kind}"

@@ -68,7 +68,11 @@ def task_list_for(*, review: Review, user: Any) -> list[Task]:
         return CANNOT_START
 
     return [
-        Task(_("Notification"), COMPLETED, link("reviews:notification-detail", "reviews.view_case_record")),
+        Task(
+            _("Notification"),
+            COMPLETED,
+            link("reviews:notification-detail", "reviews.view_case_record"),
+        ),
         Task(
             _("Eligibility check"),
             COMPLETED if assessed else NOT_STARTED,
@@ -77,7 +81,9 @@ def task_list_for(*, review: Review, user: Any) -> list[Task]:
         Task(
             _("Decision"),
             COMPLETED if decision else (NOT_STARTED if at <= 1 else CANNOT_START),
-            link("reviews:decision-create", "reviews.record_decision") if decision is None else None,
+            link("reviews:decision-create", "reviews.record_decision")
+            if decision is None
+            else None,
             decision.get_outcome_display() if decision else "",
         ),
         Task(
@@ -89,7 +95,9 @@ def task_list_for(*, review: Review, user: Any) -> list[Task]:
         ),
         Task(
             _("Appoint the independent chair and report writer"),
-            COMPLETED if has_chair else (NOT_STARTED if review.state == S.DECIDED_REVIEW else CANNOT_START),
+            COMPLETED
+            if has_chair
+            else (NOT_STARTED if review.state == S.DECIDED_REVIEW else CANNOT_START),
             link("reviews:appointment-create", "reviews.appoint_chair")
             if review.state in (S.DECIDED_REVIEW, S.SET_UP, S.INFORMATION_GATHERING)
             else None,

@@ -37,7 +37,9 @@ def install(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 
 def uninstall(apps, schema_editor):  # type: ignore[no-untyped-def]
-    reverse = POSTGRES_REVERSE if schema_editor.connection.vendor == "postgresql" else SQLITE_REVERSE
+    reverse = (
+        POSTGRES_REVERSE if schema_editor.connection.vendor == "postgresql" else SQLITE_REVERSE
+    )
     for sql in reverse:
         schema_editor.execute(sql)
 

@@ -38,7 +38,8 @@ def review_detail(request: HttpRequest, review_id: uuid.UUID) -> HttpResponse:
         "review": review,
         "tasks": task_list_for(review=review, user=request.user),
         "transitions": [
-            t for t in available_manual_transitions(review)
+            t
+            for t in available_manual_transitions(review)
             if request.user.has_perm(t.permission, review)
         ],
     }
@@ -59,7 +60,10 @@ def review_timeline(request: HttpRequest, review_id: uuid.UUID) -> HttpResponse:
 @login_required
 def member_list(request: HttpRequest, review_id: uuid.UUID) -> HttpResponse:
     review = review_for_request(
-        request, review_id, permission="reviews.view_case_record", audit_action="review.view_members"
+        request,
+        review_id,
+        permission="reviews.view_case_record",
+        audit_action="review.view_members",
     )
     members = review.memberships.select_related("user", "agency").order_by("role")
     return render(

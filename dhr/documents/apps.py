@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class DocumentsConfig(AppConfig):
+    name = "dhr.documents"
+    label = "documents"
+    verbose_name = "Documents"
