@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from dhr.core.testing import factories as f
+from dhr.testing import factories as f
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("reviews/", include("dhr.reviews.urls")),
     path("", include("dhr.clock.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 handler404 = "dhr.core.views.page_not_found"

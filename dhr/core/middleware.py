@@ -20,7 +20,10 @@ SESSION_SEEN_KEY = "dhr_session_last_seen_at"
 
 # Paths a signed-in person must reach before MFA is set up: the MFA set-up itself, sign-out,
 # and the machine endpoints.
-MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/healthz", "/i18n/", "/library/")
+MFA_EXEMPT_PREFIXES = ("/accounts/", "/static/", "/healthz", "/language/", "/library/")
+# "Last seen" is refreshed at most this often, so an ordinary page view does not rewrite the
+# session row; the idle limit is therefore exact to within this many seconds.
+LAST_SEEN_RESOLUTION_SECONDS = 60
 
 
 class SessionLifetimeMiddleware:
@@ -48,8 +51,12 @@ class SessionLifetimeMiddleware:
                 logout(request)
                 messages.info(request, _("You were signed out to protect your account."))
                 return redirect(f"{reverse('account_login')}?next={request.path}")
-            request.session[SESSION_STARTED_KEY] = started
-            request.session[SESSION_SEEN_KEY] = now
+            if SESSION_STARTED_KEY not in request.session:
+                request.session[SESSION_STARTED_KEY] = started
+            if now - last_seen >= LAST_SEEN_RESOLUTION_SECONDS or SESSION_SEEN_KEY not in (
+                request.session
+            ):
+                request.session[SESSION_SEEN_KEY] = now
         return self.get_response(request)
 
 

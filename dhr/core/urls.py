@@ -9,4 +9,5 @@ app_name = "core"
 urlpatterns = [
     path("", views.start, name="start"),
     path("healthz", views.healthz, name="healthz"),
+    path("language/<str:language>/", views.language_switch, name="language-switch"),
 ]

@@ -29,7 +29,9 @@ urlpatterns = [
     ),
     path(R + "home-office/sent/", home_office.letter_mark_sent, name="home-office-sent"),
     path(R + "home-office/response/", home_office.response_record, name="home-office-response"),
-    path(R + "agency-declines/add/", home_office.agency_decline_create, name="agency-decline-create"),
+    path(
+        R + "agency-declines/add/", home_office.agency_decline_create, name="agency-decline-create"
+    ),
     path(
         R + "agency-declines/<uuid:decline_id>/letter.<str:fmt>",
         home_office.agency_decline_letter,

@@ -13,11 +13,16 @@ from dhr.reviews.selectors import review_list_for
 pytestmark = pytest.mark.django_db
 
 
-def test_coordinator_sees_review_and_read_is_audited(login: Any, review: Any, coordinator: Any) -> None:
+def test_coordinator_sees_review_and_read_is_audited(
+    login: Any, review: Any, coordinator: Any
+) -> None:
     response = login(coordinator).get(reverse("reviews:review-detail", args=[review.pk]))
     assert response.status_code == 200
     assert review.reference in response.content.decode()
-    assert Event.objects.filter(action="review.view", review_id=review.pk, actor=coordinator).count() == 1
+    assert (
+        Event.objects.filter(action="review.view", review_id=review.pk, actor=coordinator).count()
+        == 1
+    )
 
 
 @pytest.mark.parametrize("persona", ["outsider", "other_csp_coordinator"])
@@ -28,7 +33,9 @@ def test_outsiders_get_404(login: Any, review: Any, persona: str, request: Any) 
     assert list(review_list_for(user=user)) == []
 
 
-def test_contributor_sees_review_but_not_case_record(login: Any, review: Any, contributor_a: Any) -> None:
+def test_contributor_sees_review_but_not_case_record(
+    login: Any, review: Any, contributor_a: Any
+) -> None:
     client = login(contributor_a)
     assert client.get(reverse("reviews:review-detail", args=[review.pk])).status_code == 200
     assert client.get(reverse("reviews:member-list", args=[review.pk])).status_code == 403

@@ -1,0 +1,206 @@
+"""Every read of the statutory clock, scoped to the reviews the user may see.
+
+The arithmetic is in dhr/clock/arithmetic.py (pure); this module feeds it the rows of a review:
+each live deadline's snapshot period (so a later settings change does not move a running clock)
+and, for pausable deadlines only, the review's recorded pauses (R46, R56).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from dhr.clock import arithmetic
+from dhr.clock.arithmetic import ClockReading, Period, PeriodUnit, Rag, read_clock
+from dhr.clock.models import Deadline, Pause
+from dhr.clock.statutory import DeadlineRule, rule_for
+from dhr.reviews.access import reviews_visible_to
+from dhr.reviews.models import Review
+
+# The dashboard's "due soon" count: deadlines whose net due date is within this many days.
+DUE_SOON_DAYS = 14
+
+
+class ClockRow(NamedTuple):
+    """One live deadline with the rule it follows and where it stands today."""
+
+    deadline: Deadline
+    rule: DeadlineRule
+    reading: ClockReading
+
+
+@dataclass(frozen=True, slots=True)
+class RagTag:
+    """The words and colour of a status tag. The words carry the meaning, not the colour."""
+
+    label: str
+    css_class: str
+
+
+def rag_tag(reading: ClockReading) -> RagTag:
+    """RED "Overdue", AMBER "Paused" or "Due soon", GREEN "On track", or "Met"."""
+    if reading.rag is Rag.COMPLETED:
+        return RagTag(_("Met"), "govuk-tag--grey")
+    if reading.rag is Rag.RED:
+        return RagTag(_("Overdue"), "govuk-tag--red")
+    if reading.rag is Rag.AMBER:
+        if reading.is_paused:
+            return RagTag(_("Paused"), "govuk-tag--yellow")
+        return RagTag(_("Due soon"), "govuk-tag--yellow")
+    return RagTag(_("On track"), "govuk-tag--green")
+
+
+def _overrides() -> dict[str, int]:
+    return dict(getattr(settings, "DHR_CLOCK_OVERRIDES", {}))
+
+
+def rule_for_deadline(deadline: Deadline) -> DeadlineRule:
+    """The deadline's rule with the period it snapshotted when it started."""
+    rule = rule_for(deadline.rule_code, overrides=_overrides())
+    period = Period(deadline.period_value, PeriodUnit(deadline.period_unit))
+    return dataclasses.replace(rule, period=period, pausable=deadline.pausable)
+
+
+def _pauses_for_clock(pauses: Iterable[Pause], *, starts_on: dt.date) -> list[arithmetic.Pause]:
+    """Pauses as the arithmetic sees them, clipped to the clock's start.
+
+    A clock restarted from a later anchor date (``deadline_start``) may leave earlier pauses on
+    the ledger; only the part of a pause after the clock started can stop it.
+    """
+    clipped: list[arithmetic.Pause] = []
+    for pause in pauses:
+        if pause.ended_on is not None and pause.ended_on <= starts_on:
+            continue
+        clipped.append(
+            arithmetic.Pause(
+                started_on=max(pause.started_on, starts_on),
+                ended_on=pause.ended_on,
+                reason=pause.reason,
+            )
+        )
+    return clipped
+
+
+def reading_for(deadline: Deadline, *, pauses: Iterable[Pause], today: dt.date) -> ClockRow:
+    """Read one deadline as at ``today``; ``pauses`` are ignored unless it is pausable."""
+    rule = rule_for_deadline(deadline)
+    # A clock whose anchor is later than today (a date typed ahead) reads as on its first day.
+    as_at = max(today, deadline.starts_on)
+    completed_on = deadline.met_on
+    if completed_on is not None:
+        completed_on = max(completed_on, deadline.starts_on)
+    reading = read_clock(
+        started_on=deadline.starts_on,
+        period=rule.period,
+        pauses=_pauses_for_clock(pauses, starts_on=deadline.starts_on) if rule.pausable else (),
+        today=as_at,
+        completed_on=completed_on,
+    )
+    return ClockRow(deadline, rule, reading)
+
+
+def _rows(
+    deadlines: Iterable[Deadline], pauses: Iterable[Pause], *, today: dt.date
+) -> list[ClockRow]:
+    pauses = list(pauses)
+    return [
+        reading_for(deadline, pauses=pauses, today=today)
+        for deadline in deadlines
+        if not deadline.cancelled
+    ]
+
+
+def clock_readings_for(*, review: Review, today: dt.date) -> list[ClockRow]:
+    """Every live (not cancelled) deadline of ``review`` as (Deadline, DeadlineRule, reading).
+
+    Uses prefetched ``deadlines`` and ``pauses`` when the caller has prefetched them.
+    """
+    return _rows(review.deadlines.all(), review.pauses.all(), today=today)
+
+
+def live_completion_deadline(*, review: Review) -> Deadline | None:
+    """The running, pausable completion clock of ``review``: the only clock a pause stops."""
+    return (
+        Deadline.objects.filter(
+            review=review, rule_code="completion", cancelled=False, pausable=True, met_on=None
+        )
+        .order_by("-starts_on")
+        .first()
+    )
+
+
+def pause_ledger_for(*, review: Review) -> list[Pause]:
+    return list(review.pauses.select_related("approved_by").order_by("started_on", "created_at"))
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardRow:
+    review: Review
+    next_deadline: ClockRow | None
+
+    @property
+    def tag(self) -> RagTag | None:
+        return rag_tag(self.next_deadline.reading) if self.next_deadline else None
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    rows: list[DashboardRow]
+    overdue_count: int
+    due_soon_count: int
+    paused_count: int
+    due_soon_days: int = DUE_SOON_DAYS
+
+
+def _most_urgent(rows: list[ClockRow]) -> ClockRow | None:
+    open_rows = [row for row in rows if row.reading.rag is not Rag.COMPLETED]
+    if not open_rows:
+        return None
+    return min(open_rows, key=lambda row: (row.reading.net_due, row.deadline.rule_code))
+
+
+def _dashboard_sort_key(row: DashboardRow) -> tuple[int, dt.date, str]:
+    if row.next_deadline is None:
+        return (2, dt.date.max, row.review.reference)
+    reading = row.next_deadline.reading
+    return (0 if reading.is_overdue else 1, reading.net_due, row.review.reference)
+
+
+def dashboard_for(*, user: Any, today: dt.date) -> Dashboard:
+    """Every review ``user`` may see, with its most urgent live, unmet deadline.
+
+    Sorted overdue first, then by net due date; reviews with no running clock come last.
+    Counts are of reviews: with a deadline overdue, with one due within DUE_SOON_DAYS (and not
+    overdue), and with a paused clock. Three queries whatever the number of reviews: reviews
+    (with their lead CSP), their live deadlines, their pauses.
+    """
+    reviews = (
+        reviews_visible_to(user)
+        .select_related("lead_csp")
+        .prefetch_related(
+            Prefetch("deadlines", queryset=Deadline.objects.filter(cancelled=False)),
+            Prefetch("pauses", queryset=Pause.objects.order_by("started_on")),
+        )
+        .order_by("reference")
+    )
+    rows: list[DashboardRow] = []
+    overdue = due_soon = paused = 0
+    for review in reviews:
+        readings = clock_readings_for(review=review, today=today)
+        open_readings = [r.reading for r in readings if r.reading.rag is not Rag.COMPLETED]
+        if any(reading.is_overdue for reading in open_readings):
+            overdue += 1
+        elif any(0 <= reading.days_remaining <= DUE_SOON_DAYS for reading in open_readings):
+            due_soon += 1
+        if any(reading.is_paused for reading in open_readings):
+            paused += 1
+        rows.append(DashboardRow(review=review, next_deadline=_most_urgent(readings)))
+    rows.sort(key=_dashboard_sort_key)
+    return Dashboard(rows=rows, overdue_count=overdue, due_soon_count=due_soon, paused_count=paused)
