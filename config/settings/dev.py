@@ -18,3 +18,5 @@ EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.file
 # Serve static files straight from the build output, without `collectstatic`.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# `seed_demo` publishes a known password, so it runs only under these local settings.
+DHR_ALLOW_DEMO_SEED = True
