@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dhr.audit.models import Event
-from dhr.testing import factories as f
 from dhr.reviews.choices import ReviewState
 from dhr.reviews.models import (
     AgencyInScope,
@@ -25,6 +24,7 @@ from dhr.reviews.services.appointments import (
     appointment_conflicts,
 )
 from dhr.reviews.services.decision import decision_record
+from dhr.testing import factories as f
 
 pytestmark = pytest.mark.django_db
 

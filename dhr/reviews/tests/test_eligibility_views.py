@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from dhr.audit.models import Event
-from dhr.testing import factories as f
 from dhr.reviews.models import EligibilityAssessment, Review
+from dhr.testing import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +63,8 @@ def test_recommendation_is_recorded_and_moves_the_review_on(
     assert "A review can be held" in body
     for reason in assessment.reasons:
         assert reason["rule_id"] in body
-    review.refresh_from_db()
+    # A protected FSM field cannot be refreshed in place: read the review again.
+    review = Review.objects.get(pk=review.pk)
     assert review.state == "eligibility_assessed"
     assert Event.objects.filter(action="review.eligibility_assessed", review_id=review.pk).exists()
     assert review.timeline.filter(kind="eligibility").exists()
@@ -110,7 +111,7 @@ def test_check_can_be_rerun_while_undecided_but_not_after(
     run_check(client, review)
     run_check(client, review, victim_age_at_death="17")
     assert review.assessments.count() == 2
-    review.refresh_from_db()
+    review = Review.objects.get(pk=review.pk)
     review.decide_review()
     review.save()
     response = client.post(reverse(ASSESS, args=[review.pk]), answers())

@@ -13,11 +13,11 @@ from django.utils import timezone
 
 from dhr.audit.models import Event
 from dhr.clock.models import Deadline
-from dhr.testing import factories as f
 from dhr.reviews.choices import HomeOfficeResponse, ReviewState
 from dhr.reviews.models import AgencyDecline, Decision, HomeOfficeNotification, Review
 from dhr.reviews.services.decision import decision_record
 from dhr.reviews.services.home_office import home_office_mark_sent
+from dhr.testing import factories as f
 
 pytestmark = pytest.mark.django_db
 

@@ -14,10 +14,10 @@ from django.utils import timezone
 from dhr.audit.models import Event
 from dhr.clock.arithmetic import add_months
 from dhr.clock.models import Deadline
-from dhr.testing import factories as f
 from dhr.reviews.models import Notification, Review, ReviewPerson
 from dhr.reviews.services import notification as notification_service
 from dhr.reviews.services.notification import PersonDetails, notification_record
+from dhr.testing import factories as f
 
 pytestmark = pytest.mark.django_db
 
