@@ -100,7 +100,10 @@ test: deps assets messages browser-deps
 
 test-sqlite: $(INSTALLED)
 	@echo "== pytest on SQLite =="
-	env -u DATABASE_URL $(PYTEST) || { $(PYTEST_OK); }
+	env -u DATABASE_URL $(PYTEST) -m "not browser" || { $(PYTEST_OK); }
+	@echo "== browser tests (Chromium, demo server) =="
+	env -u DATABASE_URL $(PY) -m pytest -q -p no:xdist -m browser tests/browser $(PYTEST_ARGS) \
+		|| { $(PYTEST_OK); }
 
 # A throwaway PostgreSQL on 127.0.0.1 at a free port, removed afterwards even on failure.
 test-postgres: $(INSTALLED) system-deps

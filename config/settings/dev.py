@@ -20,3 +20,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # `seed_demo` publishes a known password, so it runs only under these local settings.
 DHR_ALLOW_DEMO_SEED = True
+# No manifest: the local demo serves the built files as they are, without `collectstatic`.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -73,7 +73,7 @@ class AppointmentForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = (
+        cast(forms.ModelChoiceField, self.fields["user"]).queryset = (
             get_user_model().objects.filter(is_active=True).order_by("full_name")
         )
         agencies = Organisation.objects.exclude(kind=OrganisationKind.CSP).order_by("name")
@@ -108,7 +108,8 @@ class AppointmentForm(forms.Form):
         return value
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         today = timezone.localdate()
         for row in range(1, PAST_LINK_ROWS + 1):
             agency = data.get(f"link_{row}_agency")

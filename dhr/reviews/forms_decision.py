@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -65,10 +65,10 @@ class DecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.review = review
         self.assessment = assessment
-        self.fields["outcome"].choices = outcome_choices(review)
+        cast(forms.ChoiceField, self.fields["outcome"]).choices = outcome_choices(review)
         forum_name = review.lead_csp.joint_decision_forum
         if forum_name:
-            self.fields["forum"].choices = [
+            cast(forms.ChoiceField, self.fields["forum"]).choices = [
                 (DecisionForum.CSP_CHAIR.value, DecisionForum.CSP_CHAIR.label),
                 (DecisionForum.JOINT_PANEL.value, forum_name),
             ]
@@ -91,7 +91,8 @@ class DecisionForm(forms.Form):
         return value
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         outcome = data.get("outcome")
         data.setdefault("forum", DecisionForum.CSP_CHAIR)
         missing_rationale = not (data.get("rationale") or "").strip()
@@ -160,7 +161,7 @@ class HomeOfficeResponseForm(forms.Form):
         kwargs.setdefault("prefix", "response")
         super().__init__(*args, **kwargs)
         self.sent_on = sent_on
-        self.fields["response"].choices = response_choices(decision)
+        cast(forms.ChoiceField, self.fields["response"]).choices = response_choices(decision)
 
     def clean_response_on(self) -> dt.date | None:
         value = _check_not_future(
@@ -174,7 +175,8 @@ class HomeOfficeResponseForm(forms.Form):
         return value
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if (
             data.get("response") == HomeOfficeResponse.DIRECTION_PARTICIPATE
             and not (data.get("directed_body") or "").strip()
@@ -220,7 +222,8 @@ class AgencyDeclineForm(forms.Form):
         )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         asked, declined = data.get("asked_on"), data.get("declined_on")
         if asked and declined and declined < asked:
             self.add_error(

@@ -226,7 +226,10 @@ def appointment_create(
 
     if user is not None:
         _add_membership(
-            actor=actor, review=review, user=user, role=APPOINTMENT_ROLE_TO_REVIEW_ROLE[role]
+            actor=actor,
+            review=review,
+            user=user,
+            role=APPOINTMENT_ROLE_TO_REVIEW_ROLE[AppointmentRole(role)],
         )
 
     before = review.state

@@ -87,7 +87,7 @@ def forum_label(review: Review, forum: str) -> str:
     return str(DecisionForum(forum).label)
 
 
-def outcome_choices(review: Review) -> list[tuple[str, str]]:
+def outcome_choices(review: Review) -> list[tuple[str, Any]]:
     """SUSR is a Welsh process (domain.md 6.1): offered only when the lead CSP is in Wales."""
     return [
         (value, label)

@@ -100,7 +100,7 @@ def test_members_without_the_power_to_appoint_get_403(
 def test_appointing_the_chair_completes_set_up_and_gives_the_account_its_role(
     login: Any, decided: Any, csp_chair: Any
 ) -> None:
-    chair_account = f.UserFactory(full_name="Sam Independent")
+    chair_account: Any = f.UserFactory(full_name="Sam Independent")
     response = login(csp_chair).post(_url(decided), _post(user=chair_account.pk))
     assert response.status_code == 302
     appointment = Appointment.objects.get()
@@ -129,7 +129,7 @@ def test_report_writer_does_not_move_the_review(login: Any, decided: Any, coordi
 
 
 def test_inactive_accounts_are_not_offered(login: Any, decided: Any, csp_chair: Any) -> None:
-    gone = f.UserFactory(full_name="Gone Person", is_active=False)
+    gone: Any = f.UserFactory(full_name="Gone Person", is_active=False)
     page = login(csp_chair).get(_url(decided)).content.decode()
     assert "Gone Person" not in page
     login(csp_chair).post(_url(decided), _post(user=gone.pk))

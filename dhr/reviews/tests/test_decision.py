@@ -261,7 +261,7 @@ def test_failure_half_way_leaves_nothing_saved(
 ) -> None:
     deadline_start(review=review, rule_code="decision", starts_on=review.came_to_attention_on)
 
-    def broken(**kwargs: Any) -> None:
+    def broken(**kwargs: Any) -> Any:
         if kwargs["rule_code"] == "completion":
             raise RuntimeError("clock unavailable")
         return deadline_start(**kwargs)

@@ -42,7 +42,10 @@ def run_check(client: Any, review: Any, **overrides: Any) -> tuple[EligibilityAs
 
 def test_form_is_prefilled_from_the_record(login: Any, review: Any, coordinator: Any) -> None:
     f.ReviewPersonFactory(
-        review=review, role="suspect", full_name="S", age_at_death=41,
+        review=review,
+        role="suspect",
+        full_name="S",
+        age_at_death=41,
         relationship_to_victim="spouse",
     )
     body = login(coordinator).get(reverse(ASSESS, args=[review.pk])).content.decode()
@@ -147,7 +150,10 @@ def test_bad_answers_show_the_error_summary(login: Any, review: Any, coordinator
 @pytest.mark.parametrize("persona", ["outsider", "other_csp_coordinator"])
 def test_outsiders_get_404(login: Any, review: Any, persona: str, request: Any) -> None:
     assessment = EligibilityAssessment.objects.create(
-        review=review, ruleset_code="x", ruleset_version="1", recommendation="recommend_review",
+        review=review,
+        ruleset_code="x",
+        ruleset_version="1",
+        recommendation="recommend_review",
         assessed_by=request.getfixturevalue("coordinator"),
     )
     client = login(request.getfixturevalue(persona))
@@ -175,7 +181,8 @@ def test_assessment_of_another_review_is_404(login: Any, review: Any, coordinato
     client = login(coordinator)
     assessment, _body = run_check(client, review)
     other = Review.objects.create(
-        reference="DHR-WSF-2026-0999", lead_csp=review.lead_csp,
+        reference="DHR-WSF-2026-0999",
+        lead_csp=review.lead_csp,
         came_to_attention_on=review.came_to_attention_on,
     )
     detail = reverse("reviews:eligibility-detail", args=[other.pk, assessment.pk])

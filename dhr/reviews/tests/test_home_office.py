@@ -398,7 +398,7 @@ def test_agency_decline_access(
 def test_decline_of_another_review_is_404(
     login: Any, review: Any, coordinator: Any, agency_b: Any, csp: Any
 ) -> None:
-    elsewhere = f.ReviewFactory(lead_csp=csp)
+    elsewhere: Any = f.ReviewFactory(lead_csp=csp)
     decline = AgencyDecline.objects.create(
         review=elsewhere,
         agency=agency_b,

@@ -306,9 +306,7 @@ def test_same_name_different_date_of_death_is_not_a_duplicate(
 # --- who may record and read -----------------------------------------------------------------
 
 
-def test_contributor_cannot_record_a_notification(
-    login: Any, contributor_a: Any, csp: Any
-) -> None:
+def test_contributor_cannot_record_a_notification(login: Any, contributor_a: Any, csp: Any) -> None:
     client = login(contributor_a)
     assert client.get(reverse(CREATE)).status_code == 403
     forged = client.post(reverse(CREATE), form_data(csp=str(csp.pk)))
