@@ -81,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "dhr.core.context_processors.service",
+                "dhr.reviews.context_processors.navigation",
             ],
         },
     },

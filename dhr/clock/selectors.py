@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -63,9 +64,23 @@ def _overrides() -> dict[str, int]:
 
 def rule_for_deadline(deadline: Deadline) -> DeadlineRule:
     """The deadline's rule with the period it snapshotted when it started."""
-    rule = rule_for(deadline.rule_code, overrides=_overrides())
-    period = Period(deadline.period_value, PeriodUnit(deadline.period_unit))
-    return dataclasses.replace(rule, period=period, pausable=deadline.pausable)
+    return _snapshot_rule(
+        deadline.rule_code,
+        deadline.period_value,
+        deadline.period_unit,
+        deadline.pausable,
+        tuple(sorted(_overrides().items())),
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _snapshot_rule(
+    code: str, amount: int, unit: str, pausable: bool, overrides: tuple[tuple[str, int], ...]
+) -> DeadlineRule:
+    # Rules are immutable data, so a dashboard of many reviews builds each variant once.
+    rule = rule_for(code, overrides=dict(overrides))
+    period = Period(amount, PeriodUnit(unit))
+    return dataclasses.replace(rule, period=period, pausable=pausable)
 
 
 def _pauses_for_clock(pauses: Iterable[Pause], *, starts_on: dt.date) -> list[arithmetic.Pause]:

@@ -231,8 +231,9 @@ class EligibilityAssessment(TimeStampedModel):
     ruleset_version = models.CharField(max_length=20)
     answers = models.JSONField(default=dict)
     recommendation = models.CharField(max_length=40)
-    flags = models.JSONField(default=list)
-    reasons = models.JSONField(default=list)
+    # An assessment may raise no flags; blank=True lets full_clean accept the empty list.
+    flags = models.JSONField(default=list, blank=True)
+    reasons = models.JSONField(default=list, blank=True)
     assessed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

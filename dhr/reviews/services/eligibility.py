@@ -175,7 +175,7 @@ def eligibility_assess(
         assessed_by=actor,
     )
     # An empty flag list is a valid answer, but JSONField treats [] as blank.
-    assessment.full_clean(exclude=[] if assessment.flags else ["flags"])
+    assessment.full_clean()
     assessment.save()
     if review.state == ReviewState.NOTIFIED:
         review.mark_eligibility_assessed()

@@ -46,3 +46,11 @@ def test_anonymous_is_sent_to_sign_in(client: Any, review: Any) -> None:
     response = client.get(reverse("reviews:review-detail", args=[review.pk]))
     assert response.status_code == 302
     assert reverse("account_login") in response["Location"]
+
+
+def test_record_notification_is_offered_only_to_those_who_can(
+    login: Any, review: Any, coordinator: Any, contributor_a: Any
+) -> None:
+    label = "Record a notification"
+    assert label in login(coordinator).get(reverse("reviews:review-list")).content.decode()
+    assert label not in login(contributor_a).get(reverse("reviews:review-list")).content.decode()
