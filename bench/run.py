@@ -325,6 +325,17 @@ def bench_query_counts(ctx: Context) -> list[Check]:
 BENCHMARKS: list[Callable[[Context], list[Check]]] = [bench_page_latency, bench_query_counts]
 
 
+def _feature_benchmarks() -> list[Callable[[Context], list[Check]]]:
+    """`BENCHMARKS` from every bench/bench_*.py module (one per feature, so none edits this)."""
+    import importlib
+
+    found: list[Callable[[Context], list[Check]]] = []
+    for path in sorted((REPO / "bench").glob("bench_*.py")):
+        module = importlib.import_module(f"bench.{path.stem}")
+        found.extend(module.BENCHMARKS)
+    return found
+
+
 # --- reporting -----------------------------------------------------------------------------
 
 
@@ -443,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {generated[scale]['reviews']} reviews in {generated[scale]['seconds']} s")
         ctx = Context(workdir, env, databases, generated, requests)
         checks: list[Check] = []
-        for benchmark in BENCHMARKS:
+        for benchmark in [*BENCHMARKS, *_feature_benchmarks()]:
             print(f"Running {benchmark.__name__} ...", flush=True)
             checks += benchmark(ctx)
     report = {

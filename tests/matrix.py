@@ -12,6 +12,8 @@ from typing import Any
 from django.urls import URLPattern, URLResolver, get_resolver
 
 MATRIX_PATH = Path(__file__).resolve().parent.parent / "docs" / "authorisation-matrix.md"
+# Each feature app documents its routes in a file of its own here, in the same table format.
+MATRIX_DIR = MATRIX_PATH.with_suffix("")
 
 # Column heading in the document -> persona fixture in the root conftest.py (None: anonymous).
 PERSONAS: dict[str, str | None] = {
@@ -74,7 +76,9 @@ def documented_routes() -> tuple[dict[str, Row], set[str]]:
     rows: dict[str, Row] = {}
     names: set[str] = set()
     header: list[str] | None = None
-    for line in MATRIX_PATH.read_text(encoding="utf-8").splitlines():
+    files = [MATRIX_PATH, *sorted(MATRIX_DIR.glob("*.md"))]
+    lines = [line for path in files for line in path.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
         if not line.startswith("|"):
             header = None
             continue

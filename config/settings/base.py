@@ -43,6 +43,14 @@ INSTALLED_APPS = [
     "dhr.reviews",
     "dhr.clock",
     "dhr.documents",
+    "dhr.panel",
+    "dhr.contributions",
+    "dhr.chronology",
+    "dhr.family",
+    "dhr.proceedings",
+    "dhr.anonymisation",
+    "dhr.search",
+    "dhr.library",
     "dhr.demo",
 ]
 

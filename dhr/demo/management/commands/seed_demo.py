@@ -50,6 +50,26 @@ from dhr.reviews.models import (
 S = ReviewState
 
 
+def _app_demo_hooks() -> list[Any]:
+    """`seed(*, stdout)` from every installed `dhr.<app>.demo` module, in INSTALLED_APPS order."""
+    import importlib
+
+    from django.apps import apps
+
+    hooks = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("dhr.") or config.name == "dhr.demo":
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.demo":
+                raise
+            continue
+        hooks.append(module.seed)
+    return hooks
+
+
 class Command(BaseCommand):
     help = "Create fictional demo partnerships, accounts and reviews (safe to run again)."
 
@@ -65,6 +85,9 @@ class Command(BaseCommand):
                 for spec in data.REVIEWS
                 if _review(spec, organisations=organisations, users=users)
             ]
+            # Each feature app may add its own demo records to these reviews, idempotently.
+            for hook in _app_demo_hooks():
+                hook(stdout=self.stdout)
         self.stdout.write(
             f"Demo reviews: {len(created)} created, {len(data.REVIEWS) - len(created)} "
             "already present."
