@@ -35,8 +35,8 @@ from dhr.reviews.models import (
     Appointment,
     PastAgencyLink,
     Review,
-    ReviewMembership,
 )
+from dhr.reviews.services.membership import membership_grant
 from dhr.reviews.services.timeline import timeline_add
 
 S = ReviewState
@@ -131,29 +131,6 @@ def can_appoint(review: Review) -> bool:
     return stage_index(review.state) >= stage_index(S.DECIDED_REVIEW)
 
 
-def _add_membership(*, actor: Any, review: Review, user: Any, role: str) -> None:
-    """Give a linked account its review role (as review_member_add does, without its
-    coordinator-only check: appointing the chair is the CSP chair's act too)."""
-    membership, created = ReviewMembership.objects.get_or_create(
-        review=review, user=user, role=role
-    )
-    if not created:
-        return
-    timeline_add(
-        review=review,
-        kind="membership",
-        summary=_("%(role)s added to the review") % {"role": membership.get_role_display()},
-        actor=actor,
-    )
-    event_record(
-        action="review.member_added",
-        actor=actor,
-        review_id=review.pk,
-        obj=membership,
-        detail={"role": role},
-    )
-
-
 @transaction.atomic
 def appointment_create(
     *,
@@ -225,7 +202,7 @@ def appointment_create(
         row.save()
 
     if user is not None:
-        _add_membership(
+        membership_grant(
             actor=actor,
             review=review,
             user=user,

@@ -26,6 +26,20 @@ def review_member_add(
         raise ValidationError({"agency": _("Choose the agency this person contributes for")})
     if ReviewMembership.objects.filter(review=review, user=user, role=role).exists():
         raise ValidationError({"user": _("This person already has this role in the review")})
+    return membership_grant(actor=actor, review=review, user=user, role=role, agency=agency)
+
+
+def membership_grant(
+    *, actor: Any, review: Review, user: Any, role: str, agency: Organisation | None = None
+) -> ReviewMembership:
+    """Give `user` the review role `role`, once; the timeline and audit say so.
+
+    No permission check: callers decide who may grant (the coordinator through
+    `review_member_add`, the chair's appointment through `appointment_create`).
+    """
+    existing = ReviewMembership.objects.filter(review=review, user=user, role=role).first()
+    if existing is not None:
+        return existing
     membership = ReviewMembership(review=review, user=user, role=role, agency=agency)
     membership.full_clean()
     membership.save()
