@@ -10,10 +10,14 @@ from django.utils import timezone
 
 from dhr.audit.services import event_record
 from dhr.clock.reminders import reminders_send_due
+from dhr.contributions.reminders import request_reminders_send_due
 
 
 class Command(BaseCommand):
-    help = "Send reminder e-mails for deadlines due soon or overdue (idempotent; run daily)."
+    help = (
+        "Send reminder e-mails for deadlines and information requests due soon or overdue "
+        "(idempotent; run daily)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -28,7 +32,8 @@ class Command(BaseCommand):
                 today = dt.date.fromisoformat(options["today"])
             except ValueError as error:
                 raise CommandError("--today must be a date in the form YYYY-MM-DD") from error
-        sent = reminders_send_due(today=today)
+        # One cron job for every reminder: statutory clocks and agency information requests.
+        sent = reminders_send_due(today=today) + request_reminders_send_due(today=today)
         event_record(
             action="clock.reminders_sent", detail={"count": sent, "today": today.isoformat()}
         )
