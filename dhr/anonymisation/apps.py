@@ -6,3 +6,4 @@ from django.apps import AppConfig
 class AnonymisationConfig(AppConfig):
     name = "dhr.anonymisation"
     label = "anonymisation"
+    verbose_name = "Anonymisation"
