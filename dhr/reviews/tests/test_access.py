@@ -54,3 +54,14 @@ def test_record_notification_is_offered_only_to_those_who_can(
     label = "Record a notification"
     assert label in login(coordinator).get(reverse("reviews:review-list")).content.decode()
     assert label not in login(contributor_a).get(reverse("reviews:review-list")).content.decode()
+
+
+def test_review_page_offers_only_sections_the_role_allows(
+    login: Any, review: Any, coordinator: Any, contributor_a: Any
+) -> None:
+    coordinator_page = login(coordinator).get(reverse("reviews:review-detail", args=[review.pk]))
+    contributor_page = login(contributor_a).get(reverse("reviews:review-detail", args=[review.pk]))
+    assert "People in this review" in coordinator_page.content.decode()
+    # Agency contributors cannot read the case record, so the link is not offered to them.
+    assert "People in this review" not in contributor_page.content.decode()
+    assert "Review panel and terms of reference" in contributor_page.content.decode()
