@@ -425,6 +425,9 @@ def main(argv: list[str] | None = None) -> int:
         help="requests per page in the load test (bounded)",
     )
     parser.add_argument("--no-doc", action="store_true", help="do not rewrite the docs block")
+    parser.add_argument(
+        "--only", default="", help="run only benchmarks whose function name contains this"
+    )
     args = parser.parse_args(argv)
     requests = max(100, min(args.requests, 5_000))
     started = time.perf_counter()
@@ -454,7 +457,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {generated[scale]['reviews']} reviews in {generated[scale]['seconds']} s")
         ctx = Context(workdir, env, databases, generated, requests)
         checks: list[Check] = []
-        for benchmark in [*BENCHMARKS, *_feature_benchmarks()]:
+        chosen = [b for b in [*BENCHMARKS, *_feature_benchmarks()] if args.only in b.__name__]
+        for benchmark in chosen:
             print(f"Running {benchmark.__name__} ...", flush=True)
             checks += benchmark(ctx)
     report = {
