@@ -125,7 +125,7 @@ def review_timeline(request: HttpRequest, review_id: uuid.UUID) -> HttpResponse:
         def clean(self) -> dict[str, object]:
             cleaned = super().clean() or {}
             start, end = cleaned.get("from"), cleaned.get("to")
-            if start and end and end < start:  # type: ignore[operator]
+            if start and end and end < start:
                 self.add_error(
                     "to", _("The ‘to’ date must be the same as or after the ‘from’ date")
                 )
