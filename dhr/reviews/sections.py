@@ -38,8 +38,15 @@ SECTIONS: tuple[Section, ...] = (
         "contributions.view_contributions",
     ),
     Section("chronology:combined", _("Combined chronology"), "chronology.view_combined"),
+    Section(
+        "chronology:agency-chronology",
+        _("Your agency's chronology"),
+        "chronology.submit_chronology",
+    ),
     Section("documents:document-list", _("Documents"), "documents.view_documents"),
-    Section("family:family-home", _("Family, friends and colleagues"), "family.view_involvement"),
+    Section(
+        "family:family-overview", _("Family, friends and colleagues"), "family.view_involvement"
+    ),
     Section(
         "proceedings:proceeding-list", _("Parallel proceedings"), "proceedings.view_proceedings"
     ),
