@@ -22,6 +22,7 @@ from dhr.clock import arithmetic
 from dhr.clock.arithmetic import ClockReading, Period, PeriodUnit, Rag, read_clock
 from dhr.clock.models import Deadline, Pause
 from dhr.clock.statutory import DeadlineRule, rule_for
+from dhr.family.selectors import next_update_from_annotations, with_family_updates
 from dhr.reviews.access import reviews_visible_to
 from dhr.reviews.models import Review
 
@@ -159,6 +160,9 @@ def pause_ledger_for(*, review: Review) -> list[Pause]:
 class DashboardRow:
     review: Review
     next_deadline: ClockRow | None
+    # The family's next update (the cadence agreed with them) and whether it has passed.
+    family_update_due: dt.date | None = None
+    family_update_overdue: bool = False
 
     @property
     def tag(self) -> RagTag | None:
@@ -172,6 +176,7 @@ class Dashboard:
     due_soon_count: int
     paused_count: int
     due_soon_days: int = DUE_SOON_DAYS
+    family_updates_overdue_count: int = 0
 
 
 def _most_urgent(rows: list[ClockRow]) -> ClockRow | None:
@@ -194,12 +199,13 @@ def dashboard_for(*, user: Any, today: dt.date) -> Dashboard:
     Sorted overdue first, then by net due date; reviews with no running clock come last.
     Counts are of reviews: with a deadline overdue, with one due within DUE_SOON_DAYS (and not
     overdue), and with a paused clock. Three queries whatever the number of reviews: reviews
-    (with their lead CSP's name), their live deadlines, their pauses.
+    (with their lead CSP's name), their live deadlines, their pauses. When the family's next
+    update is due is annotated on the first query (subqueries), so it adds no query.
     """
     # Plain queries grouped in Python rather than prefetch_related: the dashboard is the most
     # visited page, and the prefetch machinery cost more than the SQL (docs/performance.md).
     reviews = list(
-        reviews_visible_to(user)
+        with_family_updates(reviews_visible_to(user))
         .select_related("lead_csp")
         .only("id", "reference", "state", "lead_csp__name")
         .order_by("reference")
@@ -225,7 +231,7 @@ def dashboard_for(*, user: Any, today: dt.date) -> Dashboard:
     ):
         pauses_by_review[pause.review_id].append(pause)
     rows: list[DashboardRow] = []
-    overdue = due_soon = paused = 0
+    overdue = due_soon = paused = family_overdue = 0
     for review in reviews:
         readings = _rows(deadlines_by_review[review.pk], pauses_by_review[review.pk], today=today)
         open_readings = [r.reading for r in readings if r.reading.rag is not Rag.COMPLETED]
@@ -235,6 +241,22 @@ def dashboard_for(*, user: Any, today: dt.date) -> Dashboard:
             due_soon += 1
         if any(reading.is_paused for reading in open_readings):
             paused += 1
-        rows.append(DashboardRow(review=review, next_deadline=_most_urgent(readings)))
+        family_due = next_update_from_annotations(review)
+        family_late = family_due is not None and family_due < today
+        family_overdue += family_late
+        rows.append(
+            DashboardRow(
+                review=review,
+                next_deadline=_most_urgent(readings),
+                family_update_due=family_due,
+                family_update_overdue=family_late,
+            )
+        )
     rows.sort(key=_dashboard_sort_key)
-    return Dashboard(rows=rows, overdue_count=overdue, due_soon_count=due_soon, paused_count=paused)
+    return Dashboard(
+        rows=rows,
+        overdue_count=overdue,
+        due_soon_count=due_soon,
+        paused_count=paused,
+        family_updates_overdue_count=family_overdue,
+    )
