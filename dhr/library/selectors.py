@@ -186,13 +186,13 @@ def library_search(*, filters: Filters) -> LibraryPage:
 
     backend = search_backend()
     expired = _expired_documents()
-    ranked: list[str] = []
+    # A dict keeps the first (best-ranked) position of each record in O(1) per hit.
+    ranked_positions: dict[str, None] = {}
     for doc_id in backend.ranked_ids(filters.q, limit=MAX_MATCHES):
         if doc_id in expired:
             continue
-        record_id = record_id_from_document(doc_id)
-        if record_id not in ranked:
-            ranked.append(record_id)
+        ranked_positions.setdefault(record_id_from_document(doc_id), None)
+    ranked = list(ranked_positions)
     allowed = {str(pk) for pk in records.filter(pk__in=ranked).values_list("pk", flat=True)}
     ordered = [record_id for record_id in ranked if record_id in allowed]
     records = records.filter(pk__in=ordered)
