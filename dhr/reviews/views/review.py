@@ -7,19 +7,22 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dhr.audit.services import event_record
-from dhr.reviews.forms import MemberAddForm
+from dhr.reviews.forms import MemberAddForm, TimelineFilterForm
 from dhr.reviews.lifecycle import available_manual_transitions
+from dhr.reviews.models import TimelineEvent
 from dhr.reviews.sections import section_links_for
-from dhr.reviews.selectors import review_list_for
+from dhr.reviews.selectors import review_list_for, timeline_events_for
 from dhr.reviews.services.lifecycle import review_advance
 from dhr.reviews.services.membership import review_member_add
 from dhr.reviews.tasklist import task_list_for
+from dhr.reviews.timeline_kinds import group_choices, group_kinds, group_of
 from dhr.reviews.viewing import review_for_request
 
 
@@ -53,97 +56,31 @@ def review_detail(request: HttpRequest, review_id: uuid.UUID) -> HttpResponse:
 def review_timeline(request: HttpRequest, review_id: uuid.UUID) -> HttpResponse:
     """Everything that happened on the review, newest first, filtered by kind and date range.
 
-    A kind is the part of a timeline event's `kind` before the first dot ("clock.pause" is
-    "clock"), so each app's events group under one filter; the demo's older "pause" events group
-    with the clock. Only kinds present on this review are offered; unknown ones in the query
-    string are ignored with a notice rather than an error, so an old bookmark still works.
+    Only kinds present on this review are offered; unknown ones in the query string are ignored
+    with a notice rather than an error, so an old bookmark still works.
     """
-    from django import forms
-    from django.core.paginator import Paginator
-    from django.utils.translation import gettext_lazy
-
-    from dhr.core.forms import GovukDateField
-
     review = review_for_request(
         request, review_id, permission="reviews.view_timeline", audit_action="review.view_timeline"
     )
-    labels = {
-        "notification": gettext_lazy("Notification"),
-        "eligibility": gettext_lazy("Eligibility"),
-        "decision": gettext_lazy("Decision"),
-        "home_office": gettext_lazy("Home Office"),
-        "appointment": gettext_lazy("Appointments"),
-        "membership": gettext_lazy("People on the review"),
-        "csp": gettext_lazy("Partnership"),
-        "agency_decline": gettext_lazy("Agency declines"),
-        "lifecycle": gettext_lazy("Lifecycle"),
-        "clock": gettext_lazy("Clock and pauses"),
-        "proceedings": gettext_lazy("Parallel proceedings"),
-        "family": gettext_lazy("Family involvement"),
-        "contributions": gettext_lazy("Agency requests"),
-        "requests": gettext_lazy("Agency requests"),
-        "panel": gettext_lazy("Panel"),
-        "documents": gettext_lazy("Documents"),
-    }
-    aliases = {"pause": "clock"}
-
-    def group_of(kind: str) -> str:
-        head = kind.split(".", 1)[0]
-        return aliases.get(head, head)
-
-    present = sorted(set(review.timeline.values_list("kind", flat=True).distinct()))
-    groups: dict[str, list[str]] = {}
-    for kind in present:
-        groups.setdefault(group_of(kind), []).append(kind)
-    choices = sorted(
-        ((group, str(labels.get(group, group.replace("_", " ").capitalize()))) for group in groups),
-        key=lambda choice: choice[1],
-    )
-
+    groups = group_kinds(review.timeline.values_list("kind", flat=True).distinct())
+    choices = group_choices(groups)
     asked = request.GET.getlist("kind")
-    unknown = sorted({kind for kind in asked if kind not in groups})
     data = request.GET.copy()
     data.setlist("kind", [kind for kind in asked if kind in groups])
-
-    class TimelineFilterForm(forms.Form):
-        kind = forms.MultipleChoiceField(
-            label=gettext_lazy("What happened"),
-            choices=choices,
-            widget=forms.CheckboxSelectMultiple,
-            required=False,
-        )
-
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-            self.fields["from"] = GovukDateField(
-                label=gettext_lazy("From"), help_text=_("For example, 27 3 2026"), required=False
-            )
-            self.fields["to"] = GovukDateField(
-                label=gettext_lazy("To"), help_text=_("For example, 27 3 2026"), required=False
-            )
-
-        def clean(self) -> dict[str, object]:
-            cleaned = super().clean() or {}
-            start, end = cleaned.get("from"), cleaned.get("to")
-            if start and end and end < start:
-                self.add_error(
-                    "to", _("The ‘to’ date must be the same as or after the ‘from’ date")
-                )
-            return cleaned
-
     filtering = any(key == "kind" or key.startswith(("from_", "to_")) for key in request.GET)
-    form = TimelineFilterForm(data if filtering else None)
-    events = review.timeline.select_related("actor")
-    if form.is_bound and form.is_valid():
-        wanted = form.cleaned_data["kind"]
-        if wanted:
-            events = events.filter(kind__in=[kind for group in wanted for kind in groups[group]])
-        if form.cleaned_data["from"]:
-            events = events.filter(occurred_at__date__gte=form.cleaned_data["from"])
-        if form.cleaned_data["to"]:
-            events = events.filter(occurred_at__date__lte=form.cleaned_data["to"])
+    form = TimelineFilterForm(data if filtering else None, choices=choices)
+    if form.is_bound and not form.is_valid():
+        events = TimelineEvent.objects.none()
     elif form.is_bound:
-        events = events.none()
+        wanted = form.cleaned_data["kind"]
+        events = timeline_events_for(
+            review=review,
+            kinds=[kind for group in wanted for kind in groups[group]],
+            since=form.cleaned_data["from"],
+            until=form.cleaned_data["to"],
+        )
+    else:
+        events = timeline_events_for(review=review)
     page = Paginator(events, 100).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -155,7 +92,7 @@ def review_timeline(request: HttpRequest, review_id: uuid.UUID) -> HttpResponse:
         "page": page,
         "page_numbers": page.paginator.get_elided_page_range(page.number, on_each_side=2),
         "query": query.urlencode(),
-        "unknown_kinds": unknown,
+        "unknown_kinds": sorted({kind for kind in asked if kind not in groups}),
         "filtered": form.is_bound,
     }
     return render(request, "reviews/timeline.html", context)
